@@ -76,13 +76,13 @@ const TEMPLATES: { file: string; name: string; base?: Partial<ProjectDocument>; 
   },
 ];
 
-for (const t of TEMPLATES) {
-  const doc = buildDocument(t.name, t.layers, t.base);
-  writeFileSync(new URL(`../assets/templates/${t.file}.nwproj`, import.meta.url), serializeProject(doc));
+/** Every template as the text its .nwproj file must hold. */
+export function renderTemplates(): { file: string; text: string }[] {
+  return TEMPLATES.map((t) => ({ file: `${t.file}.nwproj`, text: serializeProject(buildDocument(t.name, t.layers, t.base)) }));
 }
 
 /** y = sin(x1) + 0.5·x2² − x3·x4 + noise: smooth, non-linear, 4 features, fixed seed. */
-function writeRegressionCsv(rows: number): void {
+export function renderRegressionCsv(rows = 2000): string {
   let state = 12345;
   const rand = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const lines = ['x1,x2,x3,x4,y'];
@@ -92,7 +92,11 @@ function writeRegressionCsv(rows: number): void {
     const y = Math.sin(x1) + 0.5 * x2 * x2 - x3 * x4 + (rand() - 0.5) * 0.1;
     lines.push([...x, y].map((v) => v.toFixed(4)).join(','));
   }
-  writeFileSync(new URL('../assets/datasets/synthetic-regression.csv', import.meta.url), `${lines.join('\n')}\n`);
+  return `${lines.join('\n')}\n`;
 }
-writeRegressionCsv(2000);
-console.log(`wrote ${TEMPLATES.length} templates and assets/datasets/synthetic-regression.csv`);
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  for (const t of renderTemplates()) writeFileSync(new URL(`../assets/templates/${t.file}`, import.meta.url), t.text);
+  writeFileSync(new URL('../assets/datasets/synthetic-regression.csv', import.meta.url), renderRegressionCsv());
+  console.log(`wrote ${TEMPLATES.length} templates and assets/datasets/synthetic-regression.csv`);
+}

@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import { PROJECT_FORMAT, PROJECT_VERSION, type ProjectDocument } from './document.js';
 import { migrateDocument, MIGRATIONS, type Migration } from './migrations.js';
 import { projectSchema } from './schema.js';
+import { getSpec } from '../layers/catalog.js';
+import { withDefaults } from '../layers/common.js';
 import { findJsonErrorOffset } from '../util/json-error-offset.js';
 
 export type LoadResult =
@@ -35,10 +37,19 @@ export function loadProjectValue(raw: unknown, migrations: readonly Migration[] 
   if (!migrated.ok) return migrated;
   const parsed = projectSchema.safeParse(migrated.doc);
   if (!parsed.success) return { ok: false, error: formatIssues(parsed.error.issues) };
-  const doc = parsed.data as ProjectDocument;
+  const doc = withParamDefaults(parsed.data as ProjectDocument);
   const dup = firstDuplicate('nodes', doc.nodes.map((n) => n.id)) ?? firstDuplicate('edges', doc.edges.map((e) => e.id));
   if (dup) return { ok: false, error: `${dup}: ids must be unique` };
   return { ok: true, doc, migrated: migrated.applied };
+}
+
+/**
+ * Fills parameters a file does not mention with the catalog's defaults: a layer that gained a
+ * parameter in a later release still opens, meaning what it meant when it was saved.
+ */
+function withParamDefaults(doc: ProjectDocument): ProjectDocument {
+  const nodes = doc.nodes.map((n) => ({ ...n, params: withDefaults(getSpec(n.type).params, n.params) }));
+  return { ...doc, nodes };
 }
 
 /** Stable, readable JSON (two-space indent, trailing newline) so projects diff well in git. */

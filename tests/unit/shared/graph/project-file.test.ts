@@ -3,11 +3,15 @@ import { createEmptyDocument, PROJECT_VERSION } from '../../../../src-shared/gra
 import type { Migration } from '../../../../src-shared/graph/migrations.js';
 import { migrateDocument } from '../../../../src-shared/graph/migrations.js';
 import { parseProject, serializeProject } from '../../../../src-shared/graph/project-file.js';
+import { getSpec, type LayerType } from '../../../../src-shared/layers/catalog.js';
+import { withDefaults } from '../../../../src-shared/layers/common.js';
+import type { Params } from '../../../../src-shared/layers/types.js';
 
 function validProject() {
   const doc = createEmptyDocument('demo');
-  doc.nodes.push({ id: 'a', type: 'Input', name: 'input', params: { dataKind: 'vector', shape: [4] }, position: { x: 0, y: 0 } });
-  doc.nodes.push({ id: 'b', type: 'Dense', name: 'dense', params: { units: 2 }, position: { x: 0, y: 100 } });
+  const params = (type: LayerType, given: Params) => withDefaults(getSpec(type).params, given);
+  doc.nodes.push({ id: 'a', type: 'Input', name: 'input', params: params('Input', { dataKind: 'vector', shape: [4] }), position: { x: 0, y: 0 } });
+  doc.nodes.push({ id: 'b', type: 'Dense', name: 'dense', params: params('Dense', { units: 2 }), position: { x: 0, y: 100 } });
   doc.edges.push({ id: 'e', source: 'a', target: 'b', targetIndex: 0 });
   return doc;
 }
@@ -49,6 +53,11 @@ describe('project files', () => {
     const r = parseProject(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(pattern);
+  });
+
+  it('fills parameters the file does not mention with their defaults', () => {
+    const r = parseProject(withChange((raw) => delete raw.nodes[1].params.units));
+    expect(r.ok && r.doc.nodes[1]!.params).toMatchObject({ units: 128, activation: 'relu', useBias: true });
   });
 
   it('keeps unknown training settings a later version added (forward-compatible extras)', () => {
