@@ -46,6 +46,7 @@ export function analyzeGraph(doc: Pick<ProjectDocument, 'nodes' | 'edges'>): Gra
   const nodes = new Map<string, NodeAnalysis>();
   for (const node of doc.nodes) nodes.set(node.id, { node, inputs: [], output: null, params: null, macs: 0 });
 
+  const warned = new Map<string, string[]>();
   for (const id of topology.order) {
     const entry = nodes.get(id)!;
     const { node } = entry;
@@ -66,7 +67,13 @@ export function analyzeGraph(doc: Pick<ProjectDocument, 'nodes' | 'edges'>): Gra
       continue;
     }
     entry.output = result.shape;
-    if (result.findings) findings.push(...result.findings.map((f) => withRepairSource(f, incoming)));
+    if (result.findings) {
+      // A warning that an upstream layer already raised (Dense after Dense on an image) is the same mistake.
+      const upstreamCodes = new Set(incoming.flatMap((e) => warned.get(e.source) ?? []));
+      const fresh = result.findings.filter((f) => !upstreamCodes.has(f.code));
+      warned.set(id, result.findings.map((f) => f.code));
+      findings.push(...fresh.map((f) => withRepairSource(f, incoming)));
+    }
     const resolved = { ...ctx, output: result.shape };
     entry.params = spec.countParams(resolved);
     entry.macs = spec.macs(resolved);

@@ -29,4 +29,13 @@ describe('validation corpus', () => {
     const { findings } = validateDocument(doc, null);
     expect(findings.map((f) => f.code)).toEqual(['RANK_MISMATCH']);
   });
+
+  it('warns once about Dense on an image, not again for each Dense after it', () => {
+    const c = CORPUS.find((x) => x.name === 'Dense after an image tensor')!;
+    const doc = c.doc();
+    doc.nodes.push({ ...doc.nodes[1]!, id: 'n3', name: 'dense2' });
+    doc.edges.push({ id: 'e9', source: 'n2', target: 'n3', targetIndex: 0 });
+    const { findings } = validateDocument(doc, null);
+    expect(findings.map((f) => [f.code, f.nodeId])).toEqual([['RANK_MISMATCH', 'n2']]);
+  });
 });
