@@ -7,7 +7,13 @@ import { buildDocument, type LayerLine } from '../src-shared/graph/build.js';
 import type { ProjectDocument } from '../src-shared/graph/document.js';
 import { serializeProject } from '../src-shared/graph/project-file.js';
 
-const mnist: Partial<ProjectDocument> = { dataset: { kind: 'mnist' } };
+import { DEFAULT_TRAINING } from '../src-shared/graph/document.js';
+
+/**
+ * Adam at 3e-3, batch 64: on the built-in 8,000-digit training split this reaches ≥ 92% (MLP) and
+ * ≥ 95% (LeNet) test accuracy in 3 epochs for every seed tried (42–46); 1e-3 left the MLP at 90.7% for one seed.
+ */
+const mnist: Partial<ProjectDocument> = { dataset: { kind: 'mnist' }, training: { ...DEFAULT_TRAINING, learningRate: 0.003 } };
 
 const TEMPLATES: { file: string; name: string; base?: Partial<ProjectDocument>; layers: LayerLine[] }[] = [
   {
