@@ -7,12 +7,22 @@
 import { z } from 'zod';
 import type { ProjectDocument } from '../graph/document.js';
 import type { TrainerEvent } from '../training/protocol.js';
+import type { MenuAction } from './actions.js';
 
 const path = z.string().min(1).max(4096);
 
 /** Request schemas, keyed by call name (`area:verb`). */
 export const CALL_SCHEMAS = {
   'app:info': z.object({}),
+  /**
+   * The renderer has subscribed to events: main may now send what it queued before the page was
+   * listening (projects handed to the app by the OS at launch arrive as `project:openRequested`).
+   */
+  'app:ready': z.object({}),
+  /** The document has (or no longer has) unsaved changes; main closes a clean window without asking. */
+  'app:setDirty': z.object({ dirty: z.boolean() }),
+  /** The renderer's answer to `app:closeRequested`: `proceed` closes the window (saved or discarded). */
+  'app:confirmClose': z.object({ proceed: z.boolean() }),
   'templates:list': z.object({}),
   'templates:open': z.object({ id: z.string().regex(/^[a-z0-9-]+$/) }),
   'project:open': z.object({ path }),
@@ -71,6 +81,9 @@ export interface FileEntry {
 /** Response types, keyed by call name. */
 export interface CallResponses {
   'app:info': AppInfo;
+  'app:ready': Record<string, never>;
+  'app:setDirty': Record<string, never>;
+  'app:confirmClose': Record<string, never>;
   'templates:list': TemplateInfo[];
   'templates:open': OpenedProject;
   'project:open': OpenedProject;
@@ -97,8 +110,18 @@ export interface ApiError {
 
 /** Events main pushes to the renderer. */
 export interface EventPayloads {
-  /** A native menu item or accelerator: the renderer runs the action of that name. */
-  'menu:action': { action: string };
+  /** A native menu item or accelerator: the renderer runs the action of that name (actions.ts). */
+  'menu:action': { action: MenuAction };
+  /**
+   * The user closes the window (or quits) while the document is dirty: the renderer asks
+   * Save / Don't Save / Cancel and answers with `app:confirmClose`.
+   */
+  'app:closeRequested': Record<string, never>;
+  /**
+   * Open this project (OS file association, a second launch, File ▸ Open Recent). The renderer
+   * handles unsaved changes first, then calls `project:open`.
+   */
+  'project:openRequested': { path: string };
   'training:event': TrainerEvent;
 }
 
