@@ -7,7 +7,7 @@ const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'w
 const nodeBuiltins = { paths: nodeBuiltinNames, patterns: ['node:*'] };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'coverage/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'coverage/**', 'test-results/**', '.spike/**', '.scratch/**', 'runs/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

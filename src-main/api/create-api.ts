@@ -4,8 +4,15 @@
  * theirs (native dialogs, window hooks, the path policy).
  */
 import type { CallName, CallRequest, CallResponse } from '../../src-shared/ipc/contract.js';
+import { defaultCacheDir } from '../datasets/cache-dir.js';
+import { TrainingHost } from '../training/host/training-host.js';
 import type { AtomicWriteFs } from './atomic-write.js';
+import { createDatasetHandlers } from './dataset-service.js';
+import { dropEvents, type EventSink } from './events.js';
+import { createExportHandlers } from './export-service.js';
 import { createFilesHandlers } from './files-service.js';
+import { createResultsHandlers } from './results-service.js';
+import { createTrainingHandlers } from './training-service.js';
 import { createModelHandlers } from './model-service.js';
 import type { PathPolicy } from './path-policy.js';
 import { createProjectHandlers } from './project-service.js';
@@ -44,13 +51,23 @@ export interface ApiOptions {
   /** File operations for atomic saves; tests inject failures. */
   fs?: AtomicWriteFs;
   now?: () => Date;
+  /** Where events for the renderer go (browser mode: the WebSocket; Electron: the window). Default: dropped. */
+  emit?: EventSink;
+  /** Starts trainer processes (Electron: over utilityProcess). Default: child_process.fork of the sources or build. */
+  trainingHost?: TrainingHost;
+  /** The decoded-image cache shared with trainer processes. Default: the per-user cache folder. */
+  cacheDir?: string;
+  /** Opens a folder in the system file manager (Electron's shell.openPath). Without it shell:openPath is UNSUPPORTED. */
+  openPath?: (path: string) => Promise<void>;
 }
 
 const UNSUPPORTED = { canceled: true, unsupported: true } as const;
 
 /** Creates the handler map for every call in the contract. */
 export function createApi(options: ApiOptions): ApiHandlers {
-  const { paths, dialogs, window } = options;
+  const { paths, dialogs, window, userDataDir } = options;
+  const emit = options.emit ?? dropEvents;
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
   return {
     'app:info': async () => ({ version: options.version, mode: options.mode, platform: process.platform, roots: paths.roots() }),
     'app:ready': async () => (window?.ready(), {}),
@@ -69,5 +86,9 @@ export function createApi(options: ApiOptions): ApiHandlers {
     ...createFilesHandlers(paths),
     'dialog:open': async ({ kind }) => (dialogs ? dialogs.open(kind) : { ...UNSUPPORTED }),
     'dialog:save': async ({ defaultName }) => (dialogs ? dialogs.save(defaultName) : { ...UNSUPPORTED }),
+    ...createDatasetHandlers({ paths, emit, cacheDir }),
+    ...createTrainingHandlers({ paths, emit, host: options.trainingHost ?? new TrainingHost(), userDataDir, cacheDir, now: options.now }),
+    ...createResultsHandlers({ paths, userDataDir, cacheDir }),
+    ...createExportHandlers({ paths, emit, userDataDir, cacheDir, openPath: options.openPath }),
   };
 }

@@ -7,9 +7,12 @@
 import path from 'node:path';
 import type { BrowserWindow as BrowserWindowType } from 'electron';
 import type { EventName, EventPayloads } from '../../src-shared/ipc/contract.js';
+import { ApiFailure } from '../api/api-failure.js';
 import { createApi } from '../api/create-api.js';
 import { createUnrestrictedPolicy } from '../api/path-policy.js';
 import { resolveUserDataDir } from '../api/user-data-dir.js';
+import { TrainingHost } from '../training/host/training-host.js';
+import { utilityProcessSpawner } from '../training/host/utility-process-spawner.js';
 import { handleAppRequest } from './app-protocol.js';
 import { APP_INDEX_URL, APP_SCHEME } from './channels.js';
 import { createCloseGuard } from './close-guard.js';
@@ -29,6 +32,8 @@ export interface ShellOptions {
   appRoot: string;
   /** Vite's dev server (development only); null loads app://netwright. */
   devServerUrl: string | null;
+  /** The built trainer entry (dist/main/trainer-main.js), run in a utilityProcess per training run. */
+  trainerEntry: string;
 }
 
 /** Permissions a trusted page may get: the clipboard, for copying and pasting layers. */
@@ -36,7 +41,7 @@ const GRANTED_PERMISSIONS = new Set(['clipboard-read', 'clipboard-sanitized-writ
 
 /** Starts the app. Call once, synchronously, from the main entry (before `ready`). */
 export function startShell(electron: ElectronApi, options: ShellOptions): void {
-  const { app, BrowserWindow, Menu, dialog, ipcMain, protocol, screen, session, shell } = electron;
+  const { app, BrowserWindow, Menu, dialog, ipcMain, protocol, screen, session, shell, utilityProcess } = electron;
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const trusted = (url: string | undefined) => isTrustedSenderUrl(url, options.devServerUrl);
   // One folder for both shells, so the recent list and recovery copy are shared with browser mode.
@@ -59,8 +64,17 @@ export function startShell(electron: ElectronApi, options: ShellOptions): void {
       quitting = false;
     },
   });
+  // One trainer utilityProcess per run: a native TensorFlow abort ends that process, never the app.
+  const trainingHost = new TrainingHost(utilityProcessSpawner(utilityProcess, options.trainerEntry));
   const api = createApi({
     mode: 'electron',
+    emit: send,
+    trainingHost,
+    openPath: async (p) => {
+      // shell.openPath resolves with an error message ('' on success) rather than rejecting.
+      const error = await shell.openPath(p);
+      if (error) throw new ApiFailure('IO', `cannot open ${p}: ${error}`);
+    },
     version: app.getVersion(),
     userDataDir,
     paths: createUnrestrictedPolicy(app.getPath('home')),
@@ -160,6 +174,8 @@ export function startShell(electron: ElectronApi, options: ShellOptions): void {
   app.on('before-quit', () => {
     quitting = true;
   });
+  // A run still training at quit ends now (its trainer would die with the app anyway).
+  app.on('will-quit', () => trainingHost.killAll());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin' || quitting) app.quit();
   });

@@ -54,13 +54,14 @@ export async function loadRunForExport(dir: string): Promise<LoadedRun> {
   return { model, summary, preprocessing, recipe };
 }
 
-/** The run's test split (first `count` samples), or null when its data cannot be loaded here. */
-export async function runTestSamples(summary: RunSummary, count = DEFAULT_SAMPLE_COUNT): Promise<SampleSet | null> {
+/** The run's test split (first `count` samples), or null when its data cannot be loaded here; `cacheDir` = the image cache the run used. */
+export async function runTestSamples(summary: RunSummary, count = DEFAULT_SAMPLE_COUNT, cacheDir?: string): Promise<SampleSet | null> {
   try {
     const data = await loadRunData(summary.data, {
       inputShape: summary.preprocessing.inputShape,
       seed: summary.settings.seed,
       ...(summary.settings.split ? { split: summary.settings.split } : {}),
+      ...(cacheDir ? { cacheDir } : {}),
     });
     return (await samplesFromSplit(data.splits.test, count, 'held-out test')) ?? (await samplesFromSplit(data.splits.validation, count, 'validation'));
   } catch {

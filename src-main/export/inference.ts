@@ -56,17 +56,18 @@ export async function predictImages(model: tf.LayersModel, prep: Preprocessing, 
     good.forEach((g, i) => bytesToFloats(g.pixels, lookup, x, i * per));
     const y = tf.tidy(() => (model.predict(tf.tensor(x, [good.length, height, width, channels])) as tf.Tensor).dataSync() as Float32Array);
     const units = y.length / good.length;
-    good.forEach((g, i) => {
-      let row = Array.from(y.subarray(i * units, (i + 1) * units));
-      // One sigmoid unit is P(second class): spell out both classes.
-      if (units === 1 && prep.task === 'classification' && prep.classNames.length === 2) row = [1 - row[0]!, row[0]!];
-      if (prep.task === 'regression' || row.length === 1) results.push({ file: g.file, values: row });
-      else {
-        const ranked = row.map((p, index) => ({ className: prep.classNames[index] ?? String(index), index, probability: p })).sort((a, b) => b.probability - a.probability);
-        results.push({ file: g.file, top: ranked.slice(0, Math.max(1, k)) });
-      }
-    });
+    good.forEach((g, i) => results.push({ file: g.file, ...rankOutput(Array.from(y.subarray(i * units, (i + 1) * units)), prep, k) }));
   }
   const order = new Map(files.map((f, i) => [f, i]));
   return results.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+}
+
+/** One sample's output row as the best `k` classes (classification) or the raw values (regression). */
+export function rankOutput(output: number[], prep: Pick<Preprocessing, 'task' | 'classNames'>, k: number): Pick<ImagePrediction, 'top' | 'values'> {
+  let row = output;
+  // One sigmoid unit is P(second class): spell out both classes.
+  if (row.length === 1 && prep.task === 'classification' && prep.classNames.length === 2) row = [1 - row[0]!, row[0]!];
+  if (prep.task === 'regression' || row.length === 1) return { values: row };
+  const ranked = row.map((p, index) => ({ className: prep.classNames[index] ?? String(index), index, probability: p })).sort((a, b) => b.probability - a.probability);
+  return { top: ranked.slice(0, Math.max(1, k)) };
 }

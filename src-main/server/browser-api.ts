@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { createApi, type ApiHandlers } from '../api/create-api.js';
 import { createRootsPolicy } from '../api/path-policy.js';
 import { resolveUserDataDir } from '../api/user-data-dir.js';
+import type { EventSink } from '../api/events.js';
+import type { TrainingHost } from '../training/host/training-host.js';
 
 export interface BrowserApiOptions {
   /** The first root and the base of relative paths (default: process.cwd()). */
@@ -14,6 +16,10 @@ export interface BrowserApiOptions {
   allow?: string[];
   userDataDir?: string;
   templatesDir?: string;
+  /** The server's broadcast (bound late: the API exists before the server that carries its events). */
+  emit?: EventSink;
+  trainingHost?: TrainingHost;
+  cacheDir?: string;
 }
 
 /** Creates the browser-mode API handlers. */
@@ -25,6 +31,9 @@ export async function createBrowserApi(options: BrowserApiOptions = {}): Promise
     userDataDir: options.userDataDir ?? resolveUserDataDir(),
     paths: await createRootsPolicy([cwd, ...(options.allow ?? [])], cwd),
     templatesDir: options.templatesDir,
+    emit: options.emit,
+    trainingHost: options.trainingHost,
+    cacheDir: options.cacheDir,
   });
 }
 

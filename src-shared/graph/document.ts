@@ -4,6 +4,8 @@
  */
 import type { LayerType } from '../layers/catalog.js';
 import type { Params } from '../layers/types.js';
+import type { AugmentationOptions, NormalizationKind, ResizeMode } from '../training/dataset-types.js';
+import type { EarlyStopping, LearningRateSchedule } from '../training/protocol.js';
 
 export const PROJECT_FORMAT = 'netwright-project';
 /** Bump together with a new entry in `MIGRATIONS` (migrations.ts). */
@@ -28,7 +30,16 @@ export interface GraphEdge {
 
 export type DatasetSettings =
   | { kind: 'mnist' }
-  | { kind: 'folder'; path: string }
+  | {
+      kind: 'folder';
+      path: string;
+      /** How images are fitted to the Input's H×W (default stretch). */
+      resize?: ResizeMode;
+      /** Pixel scaling (default unit: bytes → [0, 1]). */
+      normalization?: NormalizationKind;
+      /** Random changes to training images only; the trainer reads it from the data source. */
+      augmentation?: AugmentationOptions;
+    }
   | { kind: 'csv'; path: string; labelColumn?: string; task?: 'classification' | 'regression' };
 
 /** Training settings; the training engine owns their meaning, the document only stores them. */
@@ -39,6 +50,15 @@ export interface TrainingSettings {
   epochs: number;
   seed: number;
   validationSplit: number;
+  /** Fraction held out for the final test; absent = the same as `validationSplit`. */
+  testSplit?: number;
+  /** SGD only. */
+  momentum?: number;
+  nesterov?: boolean;
+  schedule?: LearningRateSchedule;
+  /** Extra L2 penalty on every kernel. */
+  weightDecay?: number;
+  earlyStopping?: EarlyStopping | null;
   [extra: string]: unknown;
 }
 

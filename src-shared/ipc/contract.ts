@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import type { ProjectDocument } from '../graph/document.js';
-import type { TrainerEvent } from '../training/protocol.js';
 import type { MenuAction } from './actions.js';
+import { TRAINING_CALL_SCHEMAS, type TrainingCallResponses, type TrainingEventPayloads } from './contract-training.js';
 
 const path = z.string().min(1).max(4096);
 
@@ -40,6 +40,7 @@ export const CALL_SCHEMAS = {
   /** Electron: native dialogs. Browser mode answers `{ canceled: true, unsupported: true }`. */
   'dialog:open': z.object({ kind: z.enum(['project', 'model', 'folder', 'csv']) }),
   'dialog:save': z.object({ defaultName: z.string().max(255) }),
+  ...TRAINING_CALL_SCHEMAS,
 } as const;
 
 export type CallName = keyof typeof CALL_SCHEMAS;
@@ -79,7 +80,7 @@ export interface FileEntry {
 }
 
 /** Response types, keyed by call name. */
-export interface CallResponses {
+export interface CallResponses extends TrainingCallResponses {
   'app:info': AppInfo;
   'app:ready': Record<string, never>;
   'app:setDirty': Record<string, never>;
@@ -104,12 +105,13 @@ export type CallResponse<K extends CallName> = CallResponses[K];
 export type CallResult<K extends CallName> = { ok: true; value: CallResponse<K> } | { ok: false; error: ApiError };
 
 export interface ApiError {
-  code: 'BAD_REQUEST' | 'NOT_FOUND' | 'FORBIDDEN' | 'INVALID_PROJECT' | 'INVALID_MODEL' | 'IO' | 'UNSUPPORTED' | 'INTERNAL';
+  /** BUSY: the call needs something another call holds (a second training run while one trains). */
+  code: 'BAD_REQUEST' | 'NOT_FOUND' | 'FORBIDDEN' | 'INVALID_PROJECT' | 'INVALID_MODEL' | 'IO' | 'UNSUPPORTED' | 'BUSY' | 'INTERNAL';
   message: string;
 }
 
 /** Events main pushes to the renderer. */
-export interface EventPayloads {
+export interface EventPayloads extends TrainingEventPayloads {
   /** A native menu item or accelerator: the renderer runs the action of that name (actions.ts). */
   'menu:action': { action: MenuAction };
   /**
@@ -122,7 +124,6 @@ export interface EventPayloads {
    * handles unsaved changes first, then calls `project:open`.
    */
   'project:openRequested': { path: string };
-  'training:event': TrainerEvent;
 }
 
 export type EventName = keyof EventPayloads;

@@ -63,6 +63,11 @@ export interface TrainSettings {
   backend?: BackendName;
   /** At most this many batch events per second (default 20). */
   batchEventsPerSecond?: number;
+  /**
+   * A trial run (the app's time estimate): end after this many training batches of the first
+   * epoch, as a stopped run — no validation, no test, no saved model unless `outDir` is given.
+   */
+  maxBatches?: number;
 }
 
 /** host → trainer */

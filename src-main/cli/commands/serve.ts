@@ -8,7 +8,9 @@ import path from 'node:path';
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import { parseOptions } from '../parse-options.js';
+import { lateBoundSink } from '../../api/events.js';
 import { createBrowserApi } from '../../server/browser-api.js';
+import { TrainingHost } from '../../training/host/training-host.js';
 import { openInBrowser } from '../../server/open-browser.js';
 import { ensureRendererBuilt, RENDERER_DIST } from '../../server/renderer-build.js';
 import { isWildcardHost } from '../../server/security.js';
@@ -61,8 +63,13 @@ export async function runServe(args: string[], io: CliIo, deps: ServeDeps = {}):
     throw new CliError(`cannot build the renderer: ${firstLine(error)}`);
   }
   let server: RunningServer;
+  // Training, dataset and export events reach every open page over the server's WebSocket.
+  const events = lateBoundSink();
+  const trainingHost = new TrainingHost();
   try {
-    server = await startServer({ api: await createBrowserApi({ allow: settings.allow }), staticDir: deps.staticDir ?? RENDERER_DIST, port: settings.port, host: settings.host });
+    const api = await createBrowserApi({ allow: settings.allow, emit: events.sink, trainingHost });
+    server = await startServer({ api, staticDir: deps.staticDir ?? RENDERER_DIST, port: settings.port, host: settings.host });
+    events.bind(server.broadcast);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new CliError(`port ${settings.port} is in use; pick another with --port (0 picks a free one)`);
@@ -77,6 +84,8 @@ export async function runServe(args: string[], io: CliIo, deps: ServeDeps = {}):
   io.out('Press Ctrl+C to stop.');
   if (settings.open && !(await (deps.open ?? openInBrowser)(server.url))) io.err('netwright: could not open a browser; open the URL above yourself');
   await (deps.untilStopped ?? waitForSignal)(server);
+  // Trainers quit when their IPC channel closes anyway; killing them says so in their runs' events.
+  trainingHost.killAll();
   await server.close();
   return 0;
 }

@@ -20,7 +20,7 @@ const PASS_THROUGH = [
   'batchEventsPerSecond',
 ] as const;
 
-/** The document's settings as the protocol's; `validationSplit` holds out that fraction for validation and again for test. */
+/** The document's settings as the protocol's; `validationSplit` holds out that fraction for validation and `testSplit` (default: the same) for test. */
 export function trainSettingsFromProject(training: TrainingSettings): TrainSettings {
   const settings: TrainSettings = {
     optimizer: training.optimizer,
@@ -28,7 +28,8 @@ export function trainSettingsFromProject(training: TrainingSettings): TrainSetti
     batchSize: training.batchSize,
     epochs: training.epochs,
     seed: training.seed,
-    split: { validation: training.validationSplit, test: training.validationSplit },
+    // A project without its own test fraction holds out the validation fraction again for test.
+    split: { validation: training.validationSplit, test: typeof training.testSplit === 'number' ? training.testSplit : training.validationSplit },
   };
   for (const key of PASS_THROUGH) {
     if (training[key] !== undefined) (settings as unknown as Record<string, unknown>)[key] = training[key];

@@ -20,7 +20,7 @@ export interface UtilityProcessModule {
   fork(
     modulePath: string,
     args?: string[],
-    options?: { execArgv?: string[]; env?: Record<string, string | undefined>; stdio?: string | string[]; serviceName?: string },
+    options?: { execArgv?: string[]; env?: Record<string, string | undefined>; stdio?: string | Array<'pipe' | 'ignore' | 'inherit'>; serviceName?: string },
   ): UtilityProcessLike;
 }
 

@@ -22,6 +22,8 @@ export interface LoopEnv {
   seed: number;
   /** Batch events per second at most (the last batch of an epoch is always sent). */
   batchEventsPerSecond: number;
+  /** Trial runs: the epoch ends (as a stop) after this many batches. */
+  maxBatches?: number;
 }
 
 /** Loss and metric of a split (or a training epoch), averaged over its samples. */
@@ -82,7 +84,8 @@ export async function trainEpoch(
     samples += step.count;
 
     const now = performance.now();
-    if (batch === batchesPerEpoch || now - lastEmit >= minInterval) {
+    const trialDone = env.maxBatches !== undefined && batch >= env.maxBatches;
+    if (batch === batchesPerEpoch || trialDone || now - lastEmit >= minInterval) {
       lastEmit = now;
       env.emit({
         type: 'batch',
@@ -101,7 +104,8 @@ export async function trainEpoch(
       lastYield = performance.now();
     }
     if (env.control.paused) paused += await env.control.waitWhilePaused();
-    if (env.control.stopRequested) {
+    // A finished trial ends like a stop: the caller wanted timings, not a trained model.
+    if (env.control.stopRequested || trialDone) {
       stopped = true;
       break;
     }

@@ -78,6 +78,7 @@ export async function runTraining(
       batchSize: settings.batchSize,
       seed: settings.seed,
       batchEventsPerSecond: settings.batchEventsPerSecond ?? 20,
+      ...(settings.maxBatches !== undefined ? { maxBatches: settings.maxBatches } : {}),
     };
     const batchesPerEpoch = Math.ceil(data.report.counts.train / settings.batchSize);
     emit({ type: 'started', runId, backend, dataset: data.report, params: model.countParams(), batchesPerEpoch });

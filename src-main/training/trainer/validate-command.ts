@@ -47,7 +47,8 @@ const schedule = z.discriminatedUnion('kind', [
   }),
 ]);
 
-const settings = z.object({
+/** TrainSettings as the trainer accepts them (the app checks overrides with it before spawning). */
+export const trainSettingsSchema = z.object({
   optimizer: z.enum(['sgd', 'adam', 'rmsprop', 'adagrad']),
   learningRate: positive,
   momentum: z.number().min(0).lt(1).optional(),
@@ -65,6 +66,7 @@ const settings = z.object({
     .optional(),
   backend: z.enum(['tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu']).optional(),
   batchEventsPerSecond: z.number().min(0).optional(),
+  maxBatches: z.number().int().min(1).optional(),
 });
 
 // The model is checked only as far as the trainer relies on its shape; tfjs checks the rest.
@@ -84,7 +86,7 @@ const command = z.discriminatedUnion('type', [
     runId: z.string().min(1).max(200),
     model,
     data: dataSource,
-    settings,
+    settings: trainSettingsSchema,
     outDir: absPath.optional(),
     cacheDir: absPath.optional(),
   }),

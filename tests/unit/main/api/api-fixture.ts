@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApi, createRootsPolicy, dispatchCall, type ApiHandlers, type ApiOptions } from '../../../../src-main/api/index.js';
 import type { ProjectDocument } from '../../../../src-shared/graph/document.js';
-import type { CallName, CallRequest, CallResult } from '../../../../src-shared/ipc/contract.js';
+import type { CallName, CallRequest, CallResult, EventName, EventPayloads } from '../../../../src-shared/ipc/contract.js';
+
+/** One event the API emitted, as a transport would carry it. */
+export type EmittedEvent = { [E in EventName]: { event: E; payload: EventPayloads[E] } }[EventName];
 
 export interface ApiFixture {
   api: ApiHandlers;
@@ -14,6 +17,10 @@ export interface ApiFixture {
   outside: string;
   userData: string;
   logs: string[];
+  /** Everything sent to the emit sink, in order. */
+  events: EmittedEvent[];
+  /** The decoded-image cache (inside the temp folder). */
+  cacheDir: string;
   call<K extends CallName>(name: K, request: CallRequest<K> | Record<string, unknown>): Promise<CallResult<K>>;
 }
 
@@ -24,13 +31,25 @@ export async function makeApiFixture(overrides: Partial<ApiOptions> = {}): Promi
   const userData = path.join(base, 'user-data');
   await Promise.all([mkdir(root), mkdir(outside)]);
   const logs: string[] = [];
-  const api = createApi({ mode: 'browser', version: '9.9.9', userDataDir: userData, paths: await createRootsPolicy([root], root), ...overrides });
+  const events: EmittedEvent[] = [];
+  const cacheDir = path.join(base, 'cache');
+  const api = createApi({
+    mode: 'browser',
+    version: '9.9.9',
+    userDataDir: userData,
+    paths: await createRootsPolicy([root], root),
+    emit: (event, payload) => void events.push({ event, payload } as EmittedEvent),
+    cacheDir,
+    ...overrides,
+  });
   return {
     api,
     root,
     outside,
     userData,
     logs,
+    events,
+    cacheDir,
     call: (name, request) => dispatchCall(api, name, request, (l) => logs.push(l)) as never,
   };
 }

@@ -45,6 +45,35 @@ export class FakeWindow extends EventEmitter {
   };
 }
 
+/**
+ * A utilityProcess running a pretend trainer: it says ready, and answers a start command with a
+ * finished run (enough to follow the shell's event plumbing without tfjs).
+ */
+export class FakeUtilityProcess extends EventEmitter {
+  static all: FakeUtilityProcess[] = [];
+  readonly pid = 4242;
+  readonly stderr = null;
+  received: unknown[] = [];
+  constructor(
+    readonly modulePath: string,
+    readonly options: Record<string, unknown> | undefined,
+  ) {
+    super();
+    FakeUtilityProcess.all.push(this);
+    setImmediate(() => this.emit('message', { type: 'ready', pid: this.pid }));
+  }
+  postMessage = (message: unknown) => {
+    this.received.push(message);
+    const command = message as { type: string; runId?: string; outDir?: string };
+    if (command.type !== 'start') return;
+    setImmediate(() => {
+      this.emit('message', { type: 'finished', runId: command.runId, reason: 'completed', history: [], bestEpoch: null, test: null, seconds: 0, outDir: command.outDir ?? null });
+      this.emit('exit', 0);
+    });
+  };
+  kill = () => (this.emit('exit', 1), true);
+}
+
 /** A fresh fake; `ready()` resolves whenReady and waits for the shell's async startup. */
 export function createFakeElectron() {
   const app = Object.assign(new EventEmitter(), {
@@ -69,8 +98,10 @@ export function createFakeElectron() {
     menus: [] as unknown[],
     ipcHandlers: new Map<string, (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => Promise<unknown>>(),
     permissionRequest: null as null | ((contents: FakeWebContents, permission: string, callback: (granted: boolean) => void) => void),
+    openedPaths: [] as string[],
   };
   FakeWindow.all = [];
+  FakeUtilityProcess.all = [];
   const display = { workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
   const electron = {
     app,
@@ -84,7 +115,8 @@ export function createFakeElectron() {
     },
     screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
     session: { defaultSession: { setPermissionRequestHandler: (h: never) => void (record.permissionRequest = h), setPermissionCheckHandler: () => {} } },
-    shell: { openExternal: async () => {} },
+    shell: { openExternal: async () => {}, openPath: async (p: string) => (record.openedPaths.push(p), '') },
+    utilityProcess: { fork: (modulePath: string, _args?: string[], options?: Record<string, unknown>) => new FakeUtilityProcess(modulePath, options) },
   };
   return {
     electron,

@@ -1,11 +1,11 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startShell } from '../../../../src-main/electron/shell.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../../src-main/electron/channels.js';
-import { createFakeElectron, FakeWebContents, FakeWindow } from './fake-electron.js';
+import { createFakeElectron, FakeUtilityProcess, FakeWebContents, FakeWindow } from './fake-electron.js';
 
 const appRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 let userData = '';
@@ -22,7 +22,7 @@ afterEach(() => {
 
 async function launch() {
   const fake = createFakeElectron();
-  startShell(fake.electron as never, { preloadPath: '/app/dist/main/preload.cjs', appRoot, devServerUrl: null });
+  startShell(fake.electron as never, { preloadPath: '/app/dist/main/preload.cjs', appRoot, devServerUrl: null, trainerEntry: '/app/dist/main/trainer-main.js' });
   return fake;
 }
 
@@ -107,5 +107,28 @@ describe('Electron shell wiring (fake Electron)', () => {
     win.close();
     await call('app:confirmClose', { proceed: true });
     expect(win.closed).toBe(true);
+  });
+
+  it('trains in a utilityProcess of the built trainer entry and sends its events to the window', async () => {
+    const fake = await launch();
+    await fake.ready();
+    const win = FakeWindow.all[0]!;
+    const call = (name: string, request: unknown) => fake.record.ipcHandlers.get(CALL_CHANNEL)!({ senderFrame: { url: 'app://netwright/index.html' } }, name, request);
+    const doc = JSON.parse(await readFile(path.join(appRoot, 'assets', 'templates', 'mlp-mnist.nwproj'), 'utf8')) as unknown;
+    const started = (await call('training:start', { doc, projectPath: null })) as { ok: boolean; value: { runId: string; runDir: string } };
+    expect(started.ok).toBe(true);
+    expect(started.value.runDir).toBe(path.join(userData, 'runs', started.value.runId));
+    for (let i = 0; i < 100 && events(win.webContents).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(FakeUtilityProcess.all.map((p) => p.modulePath)).toEqual(['/app/dist/main/trainer-main.js']);
+    expect(FakeUtilityProcess.all[0]!.received[0]).toMatchObject({ type: 'start', runId: started.value.runId, outDir: started.value.runDir });
+    expect(events(win.webContents)).toEqual([{ event: 'training:event', payload: expect.objectContaining({ type: 'finished', runId: started.value.runId }) }]);
+  });
+
+  it('opens folders with shell.openPath', async () => {
+    const fake = await launch();
+    await fake.ready();
+    const call = (name: string, request: unknown) => fake.record.ipcHandlers.get(CALL_CHANNEL)!({ senderFrame: { url: 'app://netwright/index.html' } }, name, request);
+    expect(await call('shell:openPath', { path: userData })).toEqual({ ok: true, value: {} });
+    expect(fake.record.openedPaths).toEqual([userData]);
   });
 });

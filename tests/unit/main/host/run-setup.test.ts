@@ -20,6 +20,10 @@ describe('trainSettingsFromProject', () => {
       earlyStopping: { patience: 2 },
     });
   });
+
+  it('holds out testSplit for test when the project sets one', () => {
+    expect(trainSettingsFromProject({ ...DEFAULT_TRAINING, validationSplit: 0.2, testSplit: 0.05 }).split).toEqual({ validation: 0.2, test: 0.05 });
+  });
 });
 
 describe('resolveDataSource', () => {

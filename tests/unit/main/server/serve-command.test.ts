@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { runCli } from '../../../../src-main/cli/main.js';
 import { runServe } from '../../../../src-main/cli/commands/serve.js';
 import { checkRendererBuild } from '../../../../src-main/server/renderer-build.js';
@@ -31,6 +32,30 @@ describe('netwright serve', () => {
     expect(t.out[0]).toMatch(/^Netwright is running at http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
     expect(opened).toBe(t.out[0]!.replace('Netwright is running at ', ''));
     expect(t.err).toEqual([]);
+  });
+
+  it('broadcasts the API’s events (dataset progress) to every connected page', async () => {
+    const staticDir = await mkdtemp(path.join(tmpdir(), 'netwright-serve-'));
+    const t = io();
+    const received: Array<{ event: string; payload: unknown }> = [];
+    await runServe(['--port', '0'], t.io, {
+      staticDir,
+      ensureBuilt: async () => {},
+      untilStopped: async (server) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events?token=${server.token}`);
+        ws.on('message', (data) => received.push(JSON.parse(String(data)) as { event: string; payload: unknown }));
+        await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+        const res = await fetch(`http://127.0.0.1:${server.port}/api/call/dataset:inspect`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${server.token}` },
+          body: JSON.stringify({ source: { kind: 'mnist' } }),
+        });
+        expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+        for (let i = 0; i < 100 && !received.some((m) => m.event === 'dataset:progress'); i++) await new Promise((r) => setTimeout(r, 10));
+        ws.close();
+      },
+    });
+    expect(received).toContainEqual({ event: 'dataset:progress', payload: { phase: 'decode', done: 1, total: 1 } });
   });
 
   it('reports usage mistakes in one line with exit code 2', async () => {
