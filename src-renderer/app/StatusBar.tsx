@@ -7,6 +7,7 @@ import { useStore as useFlowStore } from '@xyflow/react';
 import { formatCount } from '../../src-shared/graph/summary.js';
 import { countText } from '../inspector/FindingsList.js';
 import { formatCompact } from '../inspector/SummaryPanel.js';
+import { useDatasetTask } from '../datasets/useDatasetTask.js';
 import { getSummary, getValidation } from '../state/derived.js';
 import { EMPTY_SELECTION } from '../state/store.js';
 import { useEditor, useServices } from './editor-context.js';
@@ -20,7 +21,7 @@ export function StatusBar(): ReactElement {
   const doc = useEditor((s) => s.doc);
   const notice = useEditor((s) => s.notice);
   const zoom = useFlowStore((s) => s.transform[2]);
-  const validation = getValidation(doc);
+  const validation = getValidation(doc, useDatasetTask());
   const summary = getSummary(doc);
 
   useEffect(() => {

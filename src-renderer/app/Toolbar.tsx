@@ -43,6 +43,8 @@ export function Toolbar(): ReactElement {
   const { host } = useServices();
   const theme = useEditor((s) => s.theme);
   const panels = useEditor((s) => s.panels);
+  // Canvas tools act on the network editor; the other workspaces have no canvas to act on.
+  const design = useEditor((s) => s.workspace === 'design');
   return (
     <header className="toolbar">
       <div className="toolbar__group toolbar__brand">
@@ -54,6 +56,7 @@ export function Toolbar(): ReactElement {
         <ToolButton action="file.open" icon="open" />
         <ToolButton action="file.save" icon="save" />
         <ToolButton action="file.import" icon="import" />
+        <ToolButton action="file.export" icon="export" />
       </div>
       <div className="toolbar__group" role="group" aria-label="Edit">
         <ToolButton action="edit.undo" icon="undo" />
@@ -66,14 +69,18 @@ export function Toolbar(): ReactElement {
             Demo mode
           </span>
         )}
-        <ToolButton action="view.autoLayout" icon="layout" showLabel />
-        <ToolButton action="view.fit" icon="fit" />
-        <ToolButton action="view.zoomOut" icon="zoomOut" />
-        <ToolButton action="view.zoomIn" icon="zoomIn" />
+        {design && (
+          <>
+            <ToolButton action="view.autoLayout" icon="layout" showLabel />
+            <ToolButton action="view.fit" icon="fit" />
+            <ToolButton action="view.zoomOut" icon="zoomOut" />
+            <ToolButton action="view.zoomIn" icon="zoomIn" />
+          </>
+        )}
       </div>
       <div className="toolbar__group" role="group" aria-label="Panels and theme">
-        <ToolButton action="view.togglePalette" icon="panelLeft" pressed={panels.palette} />
-        <ToolButton action="view.toggleInspector" icon="panelRight" pressed={panels.inspector} />
+        {design && <ToolButton action="view.togglePalette" icon="panelLeft" pressed={panels.palette} />}
+        {design && <ToolButton action="view.toggleInspector" icon="panelRight" pressed={panels.inspector} />}
         <ToolButton action="view.toggleTheme" icon={theme === 'dark' ? 'sun' : 'moon'} pressed={theme === 'dark'} />
       </div>
     </header>

@@ -4,6 +4,7 @@
  * name, label, key tests, an enabled test on the state, and what it does.
  */
 import { parseTemplateAction, type FixedMenuAction } from '../../src-shared/ipc/actions.js';
+import { hasFinishedRun } from '../results/stored-runs.js';
 import { copyNodes, pasteClipboard } from '../state/clipboard-edits.js';
 import { autoLayout, deleteElements, type XY } from '../state/document-edits.js';
 import { duplicateNodes } from '../state/clipboard-edits.js';
@@ -94,9 +95,11 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'file.export',
     label: 'Export…',
-    shortcuts: [],
-    enabled: () => false,
-    perform: (c) => st(c).notify('Export needs a trained run; it arrives with the training dashboard.', 'info'),
+    shortcuts: [{ key: 'e', mod: true }],
+    global: true,
+    // Exporting needs a saved model: a run that finished (completed, stopped or early-stopped).
+    enabled: (s) => hasFinishedRun(s.doc),
+    perform: (c) => st(c).setDialog({ kind: 'export' }),
   },
   {
     name: 'edit.undo',

@@ -8,6 +8,7 @@ import { useStore } from 'zustand';
 import type { FixedMenuAction } from '../../src-shared/ipc/actions.js';
 import type { Host } from '../../src-shared/ipc/host.js';
 import type { EditorState, EditorStore } from '../state/store.js';
+import type { TrainingState, TrainingStore } from '../state/training-store.js';
 import { getAction, performAction, type ActionContext } from './actions.js';
 import type { Commands } from './commands.js';
 import { formatShortcut } from './shortcuts.js';
@@ -16,6 +17,8 @@ export interface EditorServices {
   store: EditorStore;
   host: Host;
   commands: Commands;
+  /** Live run, estimate and dataset inspection (state/training-store.ts). */
+  training: TrainingStore;
 }
 
 export const EditorContext = createContext<EditorServices | null>(null);
@@ -29,6 +32,11 @@ export function useServices(): EditorServices {
 /** Reads the editor state; the component re-renders only when the selected value changes. */
 export function useEditor<T>(selector: (s: EditorState) => T): T {
   return useStore(useServices().store, selector);
+}
+
+/** Reads the live training state; re-renders only when the selected value changes. */
+export function useTraining<T>(selector: (s: TrainingState) => T): T {
+  return useStore(useServices().training, selector);
 }
 
 /** Services plus the canvas viewport: everything an action needs. Needs a ReactFlowProvider above. */

@@ -17,6 +17,7 @@ import { parseProject } from '../../src-shared/graph/project-file.js';
 import { isLayerType } from '../../src-shared/layers/catalog.js';
 import { useEditor, useServices } from '../app/editor-context.js';
 import { Icon } from '../app/Icon.js';
+import { useDatasetTask } from '../datasets/useDatasetTask.js';
 import { getValidation } from '../state/derived.js';
 import { addNode } from '../state/document-edits.js';
 import { categoryColor } from './categories.js';
@@ -42,7 +43,7 @@ export function Canvas(): ReactElement {
   const selection = useEditor((s) => s.selection);
   const theme = useEditor((s) => s.theme);
   const fitRequest = useEditor((s) => s.fitRequest);
-  const validation = getValidation(doc);
+  const validation = getValidation(doc, useDatasetTask());
   const flow = useReactFlow();
   const h = useCanvasHandlers();
   const adapter = useMemo(createFlowAdapter, []);

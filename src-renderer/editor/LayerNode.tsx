@@ -3,7 +3,7 @@
  * parameters, the output shape and the parameter count, a problem badge, one target handle per
  * input slot (merges show slot numbers: Subtract's order matters) and one source handle.
  */
-import { memo, useEffect, type CSSProperties, type ReactElement } from 'react';
+import { memo, useEffect, useRef, type CSSProperties, type ReactElement } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { categoryColor } from './categories.js';
 import { FindingBadge } from './FindingBadge.js';
@@ -12,8 +12,15 @@ import { SOURCE_HANDLE, targetHandleId, type LayerFlowNode } from './flow-adapte
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>): ReactElement {
   const updateNodeInternals = useUpdateNodeInternals();
   const slots = data.inputSlots;
-  // React Flow caches handle positions; a merge that gains a slot must be re-measured.
-  useEffect(() => updateNodeInternals(id), [id, slots, updateNodeInternals]);
+  // React Flow caches handle positions; a merge that gains a slot must be re-measured. Not on
+  // mount: React Flow measures new cards itself, and a call per mounted card forces a layout per
+  // card (opening a 500-layer project froze the page for seconds).
+  const measuredSlots = useRef(slots);
+  useEffect(() => {
+    if (measuredSlots.current === slots) return;
+    measuredSlots.current = slots;
+    updateNodeInternals(id);
+  }, [id, slots, updateNodeInternals]);
 
   const classes = ['layer-node', selected && 'is-selected', data.severity && `has-${data.severity}`].filter(Boolean).join(' ');
   return (

@@ -19,6 +19,10 @@ import type {
 } from '../../src-shared/ipc/contract.js';
 import type { Host } from '../../src-shared/ipc/host.js';
 import { failure } from './call-failure.js';
+import { demoDatasetFiles } from './demo-datasets.js';
+import { createDemoTraining, type DemoTrainingHandlers, type DemoTrainingOptions } from './demo-training.js';
+import { DEMO_TRAINED_PROJECT, demoTrainedProject } from './demo-runs.js';
+import { createResultsHandlers, type MemoryResultsOptions } from './memory-results.js';
 
 export const DEMO_ROOT = '/demo';
 
@@ -28,6 +32,10 @@ export interface MemoryHostOptions {
   files?: Record<string, string>;
   /** Where the autosave survives a reload (the demo passes localStorage); memory only without it. */
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /** Demo datasets and simulated runs (demo-training.ts); tests turn `autoplay` off to feed their own events. */
+  training?: DemoTrainingOptions;
+  /** Export formats the demo export fails (memory-results.ts; default PyTorch). */
+  failingExportFormats?: MemoryResultsOptions['failingFormats'];
 }
 
 const RECOVERY_KEY = 'netwright.recovery';
@@ -41,7 +49,9 @@ export interface MemoryHost extends Host {
   recovery: { doc: ProjectDocument; path: string | null; savedAt: string } | null;
 }
 
-type Handlers = { [K in CallName]: (request: CallRequest<K>) => CallResult<K> };
+type Handlers = { [K in CallName]: (request: CallRequest<K>) => CallResult<K> | Promise<CallResult<K>> };
+/** The calls answered at once; typed apart so `ok`/`failure` infer their call from the key. */
+type SyncHandlers = { [K in Exclude<CallName, keyof DemoTrainingHandlers>]: (request: CallRequest<K>) => CallResult<K> };
 
 const ok = <K extends CallName>(value: CallResponse<K>): CallResult<K> => ({ ok: true, value });
 
@@ -59,8 +69,8 @@ export function createMemoryHost(opts: MemoryHostOptions = {}): MemoryHost {
     async call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResult<K>> {
       host.calls.push({ name, request });
       // A copy in and out, as a real transport would make: no shared objects across the boundary.
-      const handler = handlers[name] as (r: CallRequest<K>) => CallResult<K>;
-      return structuredClone(handler(structuredClone(request)));
+      const handler = handlers[name] as (r: CallRequest<K>) => CallResult<K> | Promise<CallResult<K>>;
+      return structuredClone(await handler(structuredClone(request)));
     },
     on<E extends EventName>(event: E, handler: (payload: EventPayloads[E]) => void): () => void {
       const set = listeners.get(event) ?? new Set();
@@ -74,7 +84,7 @@ export function createMemoryHost(opts: MemoryHostOptions = {}): MemoryHost {
     },
   };
 
-  const handlers: Handlers = {
+  const answeredAtOnce: SyncHandlers = {
     'app:info': () => ok({ version: '0.1.0', mode: 'browser', platform: 'memory', roots: [DEMO_ROOT] }),
     'app:ready': () => ok({}),
     'app:setDirty': () => ok({}),
@@ -135,6 +145,14 @@ export function createMemoryHost(opts: MemoryHostOptions = {}): MemoryHost {
     },
     'dialog:open': () => ok({ canceled: true, unsupported: true }),
     'dialog:save': () => ok({ canceled: true, unsupported: true }),
+    ...createResultsHandlers({
+      emit: (event, payload) => host.emit(event, payload),
+      ...(opts.failingExportFormats ? { failingFormats: opts.failingExportFormats } : {}),
+    }),
+  };
+  const handlers: Handlers = {
+    ...answeredAtOnce,
+    ...createDemoTraining(files, DEMO_ROOT, (event, payload) => host.emit(event, payload), opts.training),
   };
 
   function remember(path: string, name: string): void {
@@ -207,5 +225,8 @@ export function demoFiles(templates: ReadonlyMap<string, ProjectDocument>): Reco
     if (bad.nodes[2]) bad.nodes[2].type = 'Dence';
     files[`${DEMO_ROOT}/examples/broken.nwproj`] = JSON.stringify(bad, null, 2);
   }
+  Object.assign(files, demoDatasetFiles(DEMO_ROOT));
+  // A project with finished (made-up) runs, so the Results tab and Export have something to show.
+  if (lenet) files[`${DEMO_ROOT}/${DEMO_TRAINED_PROJECT}`] = serializeProject(demoTrainedProject(lenet));
   return files;
 }

@@ -5,6 +5,7 @@
 import type { ReactElement } from 'react';
 import { useAction, useEditor } from '../app/editor-context.js';
 import { Icon } from '../app/Icon.js';
+import { useDatasetTask } from '../datasets/useDatasetTask.js';
 import { getValidation } from '../state/derived.js';
 import { FindingsList } from './FindingsList.js';
 import { NodeInspector } from './NodeInspector.js';
@@ -35,7 +36,7 @@ export function Inspector(): ReactElement {
 
 function ModelPanel(): ReactElement {
   const doc = useEditor((s) => s.doc);
-  const validation = getValidation(doc);
+  const validation = getValidation(doc, useDatasetTask());
   return (
     <div className="model-panel">
       <section aria-labelledby="problems-title">

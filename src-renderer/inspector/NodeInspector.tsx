@@ -12,6 +12,7 @@ import { useAction, useEditor } from '../app/editor-context.js';
 import { Icon } from '../app/Icon.js';
 import { CATEGORIES, categoryColor } from '../editor/categories.js';
 import { formatDims } from '../editor/node-summary.js';
+import { useDatasetTask } from '../datasets/useDatasetTask.js';
 import { findingsOf, getValidation } from '../state/derived.js';
 import { FindingsList } from './FindingsList.js';
 import { FormulaList } from './FormulaList.js';
@@ -23,11 +24,12 @@ const ADVANCED = new Set(['useBias', 'kernelInitializer', 'l2', 'recurrentActiva
 
 export function NodeInspector({ nodeId }: { nodeId: string }): ReactElement | null {
   const doc = useEditor((s) => s.doc);
+  const task = useDatasetTask();
   const duplicate = useAction('edit.duplicate');
   const remove = useAction('edit.delete');
   const node = doc.nodes.find((n) => n.id === nodeId);
   if (!node) return null;
-  const validation = getValidation(doc);
+  const validation = getValidation(doc, task);
   const analysis = validation.analysis.nodes.get(nodeId);
   const spec = getSpec(node.type);
   const findings = findingsOf(validation, nodeId);

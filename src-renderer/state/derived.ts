@@ -7,10 +7,13 @@
 import type { ProjectDocument } from '../../src-shared/graph/document.js';
 import type { Finding } from '../../src-shared/graph/findings.js';
 import { summarizeModel, type ModelSummary } from '../../src-shared/graph/summary.js';
-import { validateDocument, type Validation } from '../../src-shared/graph/validate.js';
+import { taskFromDataset, validateDocument, type TaskInfo, type Validation } from '../../src-shared/graph/validate.js';
 
-let last: { doc: ProjectDocument; validation: Validation } | null = null;
-const byDoc = new WeakMap<ProjectDocument, Validation>();
+/** Per task (the dataset's classes decide the output checks), the last document validated. */
+const last = new Map<string, { doc: ProjectDocument; validation: Validation }>();
+const byDoc = new WeakMap<ProjectDocument, Map<string, Validation>>();
+
+const taskKey = (task: TaskInfo | null): string => (task ? `${task.task}:${task.outputs}` : 'none');
 
 /** True when two documents differ at most in node positions (and the project name). */
 function sameStructure(a: ProjectDocument, b: ProjectDocument): boolean {
@@ -23,13 +26,20 @@ function sameStructure(a: ProjectDocument, b: ProjectDocument): boolean {
   return true;
 }
 
-/** `validateDocument` for this document, memoized. */
-export function getValidation(doc: ProjectDocument): Validation {
-  const cached = byDoc.get(doc);
+/**
+ * `validateDocument` for this document, memoized. `task` is what the inspected dataset needs of
+ * the output layer (datasets/useDatasetTask.ts); by default what the dataset implies by itself.
+ */
+export function getValidation(doc: ProjectDocument, task: TaskInfo | null = taskFromDataset(doc.dataset)): Validation {
+  const key = taskKey(task);
+  const perTask = byDoc.get(doc) ?? new Map<string, Validation>();
+  const cached = perTask.get(key);
   if (cached) return cached;
-  const validation = last && sameStructure(last.doc, doc) ? last.validation : validateDocument(doc);
-  byDoc.set(doc, validation);
-  last = { doc, validation };
+  const prev = last.get(key);
+  const validation = prev && sameStructure(prev.doc, doc) ? prev.validation : validateDocument(doc, task);
+  perTask.set(key, validation);
+  byDoc.set(doc, perTask);
+  last.set(key, { doc, validation });
   return validation;
 }
 

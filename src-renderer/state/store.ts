@@ -12,6 +12,9 @@ import { beginMark, commitMark, createHistory, record, redo, undo, type History 
 
 export type Theme = 'light' | 'dark';
 
+/** The app's workspaces (tabs of the left rail); app/workspaces.ts describes each. */
+export type WorkspaceId = 'design' | 'data' | 'train' | 'results';
+
 export interface Selection {
   readonly nodes: readonly string[];
   readonly edges: readonly string[];
@@ -39,7 +42,9 @@ export type Dialog =
   | { kind: 'import' }
   | { kind: 'save'; then?: AfterSave }
   | { kind: 'confirm-discard'; then: AfterSave }
-  | { kind: 'about' };
+  | { kind: 'about' }
+  /** Export a run (src-renderer/export); `runId` preselects one, else the newest finished run. */
+  | { kind: 'export'; runId?: string };
 
 export interface Banner {
   tone: Tone;
@@ -63,6 +68,8 @@ export interface EditorState {
   clipboard: Clipboard | null;
   theme: Theme;
   panels: { palette: boolean; inspector: boolean };
+  /** Which workspace is showing; view state, never history. */
+  workspace: WorkspaceId;
   notice: { text: string; tone: Tone; id: number } | null;
   banner: Banner | null;
   dialog: Dialog | null;
@@ -87,6 +94,7 @@ export interface EditorState {
   markSaved(path: string, doc: ProjectDocument): void;
   setTheme(theme: Theme): void;
   togglePanel(panel: 'palette' | 'inspector'): void;
+  setWorkspace(workspace: WorkspaceId): void;
   setClipboard(clip: Clipboard | null): void;
   notify(text: string, tone?: Tone): void;
   dismissNotice(): void;
@@ -125,6 +133,7 @@ export function createEditorStore(init: { doc?: ProjectDocument; theme?: Theme }
     clipboard: null,
     theme: init.theme ?? 'light',
     panels: { palette: true, inspector: true },
+    workspace: 'design',
     notice: null,
     banner: null,
     dialog: null,
@@ -184,6 +193,9 @@ export function createEditorStore(init: { doc?: ProjectDocument; theme?: Theme }
     togglePanel(panel) {
       const panels = get().panels;
       set({ panels: { ...panels, [panel]: !panels[panel] } });
+    },
+    setWorkspace(workspace) {
+      set({ workspace });
     },
     setClipboard(clipboard) {
       set({ clipboard });

@@ -1,6 +1,7 @@
 /** Shows whichever dialog the store says is open (dialog state is data, like everything else). */
 import type { ReactElement } from 'react';
 import { assertNever } from '../../../src-shared/util/assert-never.js';
+import { ExportDialog } from '../../export/ExportDialog.js';
 import { useEditor, useServices } from '../editor-context.js';
 import { AboutDialog } from './AboutDialog.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
@@ -31,6 +32,8 @@ export function Dialogs(): ReactElement | null {
       return <ConfirmDialog then={dialog.then} />;
     case 'about':
       return <AboutDialog onClose={close} />;
+    case 'export':
+      return <ExportDialog onClose={close} {...(dialog.runId ? { runId: dialog.runId } : {})} />;
     default:
       return assertNever(dialog);
   }

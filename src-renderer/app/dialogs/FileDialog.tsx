@@ -3,7 +3,7 @@
  * small browser over the folders the server allows (`files:list`). One component serves Open,
  * Import and Save As.
  */
-import { useCallback, useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import type { FileEntry } from '../../../src-shared/ipc/contract.js';
 import type { AfterSave } from '../../state/store.js';
 import { suggestFileName } from '../commands.js';
@@ -38,6 +38,8 @@ export function FileDialog({
   const [parent, setParent] = useState<string | null>(null);
   const [entries, setEntries] = useState<FileEntry[]>([]);
   const [path, setPath] = useState('');
+  // A slow folder listing (a remote box) must not replace a path the user has started typing.
+  const typed = useRef(false);
   const [error, setError] = useState<string | null>(null);
 
   const list = useCallback(
@@ -48,7 +50,7 @@ export function FileDialog({
       setDir(r.value.dir);
       setParent(r.value.parent);
       setEntries(r.value.entries);
-      if (mode === 'save') setPath(`${r.value.dir}/${suggestFileName(store.getState().doc.name)}`);
+      if (mode === 'save' && !typed.current) setPath(`${r.value.dir}/${suggestFileName(store.getState().doc.name)}`);
     },
     [host, m, mode, store],
   );
@@ -91,7 +93,10 @@ export function FileDialog({
           className="mono"
           type="text"
           value={path}
-          onChange={(e) => setPath(e.target.value)}
+          onChange={(e) => {
+            typed.current = true;
+            setPath(e.target.value);
+          }}
           spellCheck={false}
           data-autofocus
           placeholder={`${dir ?? ''}/…${m.extensions[0]}`}
@@ -103,7 +108,10 @@ export function FileDialog({
               className="icon-button"
               aria-label="Up one folder"
               disabled={!parent}
-              onClick={() => parent && void list(parent)}
+              onClick={() => {
+                typed.current = false; // going elsewhere: suggest a name there
+                if (parent) void list(parent);
+              }}
             >
               <Icon name="up" />
             </button>
@@ -118,7 +126,11 @@ export function FileDialog({
                 <button
                   type="button"
                   className={`file-entry ${f.path === path ? 'is-selected' : ''}`}
-                  onClick={() => (f.kind === 'dir' ? void list(f.path) : setPath(f.path))}
+                  onClick={() => {
+                    if (f.kind === 'file') return setPath(f.path);
+                    typed.current = false;
+                    void list(f.path);
+                  }}
                   onDoubleClick={() => f.kind === 'file' && submit()}
                   aria-label={f.kind === 'dir' ? `Folder ${f.name}` : f.name}
                 >

@@ -32,4 +32,6 @@ export function installDomStubs(): void {
     g.matchMedia = () => ({ matches: false, addEventListener() {}, removeEventListener() {} });
   }
   Element.prototype.scrollIntoView ??= () => {};
+  // jsdom has no 2D canvas (and logs "not implemented" for each try): charts see no context and draw nothing.
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 }

@@ -31,7 +31,7 @@ describe('memory host', () => {
   it('browses its folders and refuses paths outside them', async () => {
     const h = host();
     const root = await h.call('files:list', {});
-    expect(root.ok && root.value.entries.map((e) => `${e.kind}:${e.name}`)).toEqual(['dir:examples', 'dir:models']);
+    expect(root.ok && root.value.entries.map((e) => `${e.kind}:${e.name}`)).toEqual(['dir:datasets', 'dir:examples', 'dir:models']);
     const examples = await h.call('files:list', { dir: `${DEMO_ROOT}/examples`, extensions: ['.nwproj'] });
     expect(examples.ok && examples.value.parent).toBe(DEMO_ROOT);
     expect(examples.ok && examples.value.entries.some((e) => e.name === 'mlp-mnist.nwproj')).toBe(true);
