@@ -51,7 +51,22 @@ export async function ensureRendererBuilt(options: { root?: string; log?: (line:
 export async function buildRenderer(root = REPO_ROOT): Promise<void> {
   // Loaded only here: the CLI must not pay for Vite on every command.
   const { build } = await import('vite');
+  // Vite keeps a NODE_ENV it finds set, and vitest sets it to "test": the e2e global setup then
+  // built React's development bundle (dev JSX, prop checks — several times slower per render).
+  // A served renderer is always the production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await buildOnce(build, root);
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+async function buildOnce(build: typeof import('vite').build, root: string): Promise<void> {
   await build({
+    mode: 'production',
     configFile: path.join(root, 'vite.config.ts'),
     root: path.join(root, 'src-renderer'),
     build: {
