@@ -68,7 +68,9 @@ export async function decodeImageBytes(bytes: Buffer, target: ImagePreprocessing
 function explainSharpError(message: string): string {
   const first = message.split('\n')[0]?.trim() ?? message;
   if (/unsupported image format/i.test(first)) return 'not a recognized image (unknown format or corrupt data)';
-  if (/premature end|truncat|unexpected end|not enough data|read error|Bogus|Corrupt/i.test(message)) {
+  // With failOn 'warning', libvips sometimes reports only "Warning treated as error" (the decoder's own
+  // warning text goes to its log, depending on thread timing): that is still damaged image data.
+  if (/premature end|truncat|unexpected end|not enough data|read error|Bogus|Corrupt|Warning treated as error/i.test(message)) {
     return `truncated or corrupt image data (${first})`;
   }
   return `could not decode the image (${first})`;
