@@ -9,7 +9,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { lateBoundSink } from '../../../src-main/api/events.js';
 import { createBrowserApi } from '../../../src-main/server/browser-api.js';
+import { TrainingHost } from '../../../src-main/training/host/training-host.js';
 import { RENDERER_DIST } from '../../../src-main/server/renderer-build.js';
 import { startServer, type RunningServer } from '../../../src-main/server/start-server.js';
 import { viewportAtRest } from './editor-ui.js';
@@ -39,6 +41,8 @@ export interface AppServer {
   server: RunningServer;
   /** The working folder: browser mode's root, where tests save and open files. */
   workDir: string;
+  /** Runs started from the page train in real trainer processes through this host. */
+  trainingHost: TrainingHost;
   /** Calls the API from Node with the token, as the page does. */
   call(name: string, request?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
   close(): Promise<void>;
@@ -57,15 +61,23 @@ export interface Editor {
   errors: string[];
 }
 
+/**
+ * `netwright serve` as runServe wires it: the API's events (dataset progress, training events)
+ * reach the page over the server's WebSocket, and runs go through a real TrainingHost.
+ */
 export async function startAppServer(): Promise<AppServer> {
   const workDir = await mkdtemp(path.join(tmpdir(), 'netwright-e2e-work-'));
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'netwright-e2e-data-'));
-  const api = await createBrowserApi({ cwd: workDir, userDataDir });
+  const events = lateBoundSink();
+  const trainingHost = new TrainingHost();
+  const api = await createBrowserApi({ cwd: workDir, userDataDir, emit: events.sink, trainingHost });
   const logs: string[] = [];
   const server = await startServer({ api, staticDir: RENDERER_DIST, port: 0, log: (line) => void logs.push(line) });
+  events.bind(server.broadcast);
   return {
     server,
     workDir,
+    trainingHost,
     async call(name, request = {}) {
       const res = await fetch(new URL(`/api/call/${name}`, server.url), {
         method: 'POST',
@@ -75,6 +87,7 @@ export async function startAppServer(): Promise<AppServer> {
       return (await res.json()) as Awaited<ReturnType<AppServer['call']>>;
     },
     async close() {
+      trainingHost.killAll();
       await server.close();
       await rm(workDir, { recursive: true, force: true });
       await rm(userDataDir, { recursive: true, force: true });

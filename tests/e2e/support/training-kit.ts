@@ -5,51 +5,8 @@
  * its `openEditor` only in taking an init script, which must be in place before the page loads.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { lateBoundSink } from '../../../src-main/api/events.js';
-import { createBrowserApi } from '../../../src-main/server/browser-api.js';
-import { RENDERER_DIST } from '../../../src-main/server/renderer-build.js';
-import { startServer } from '../../../src-main/server/start-server.js';
-import { TrainingHost } from '../../../src-main/training/host/training-host.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, VIEWPORT, type AppServer } from './browser-mode.js';
-
-/**
- * `netwright serve` as runServe wires it: unlike browser-mode's `startAppServer`, the API's
- * events (dataset progress, training events) reach the page over the server's WebSocket.
- */
-export async function startServeLikeCli(): Promise<AppServer & { trainingHost: TrainingHost }> {
-  const workDir = await mkdtemp(path.join(tmpdir(), 'netwright-e2e-work-'));
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'netwright-e2e-data-'));
-  const events = lateBoundSink();
-  const trainingHost = new TrainingHost();
-  const api = await createBrowserApi({ cwd: workDir, userDataDir, emit: events.sink, trainingHost });
-  const logs: string[] = [];
-  const server = await startServer({ api, staticDir: RENDERER_DIST, port: 0, log: (line) => void logs.push(line) });
-  events.bind(server.broadcast);
-  return {
-    server,
-    workDir,
-    trainingHost,
-    async call(name, request = {}) {
-      const res = await fetch(new URL(`/api/call/${name}`, server.url), {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(request),
-      });
-      return (await res.json()) as Awaited<ReturnType<AppServer['call']>>;
-    },
-    async close() {
-      trainingHost.killAll();
-      await server.close();
-      await rm(workDir, { recursive: true, force: true });
-      await rm(userDataDir, { recursive: true, force: true });
-      if (logs.length > 0) console.log(`server log:\n${logs.join('\n')}`);
-    },
-  };
-}
+import { CHROMIUM_ARGS, CHROMIUM_PATH, VIEWPORT, startAppServer, type AppServer } from './browser-mode.js';
 
 export interface TrainingApp extends AppServer {
   browser: Browser;
@@ -57,7 +14,7 @@ export interface TrainingApp extends AppServer {
 }
 
 export async function startTrainingApp(): Promise<TrainingApp> {
-  const app = await startServeLikeCli();
+  const app = await startAppServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   return {
