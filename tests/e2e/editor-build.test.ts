@@ -3,8 +3,8 @@
  * dragged between handles, parameters typed into the inspector) and undoing / redoing edits
  * from the keyboard and the toolbar.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, startBrowserMode, type BrowserModeApp, type Editor } from './support/browser-mode.js';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason } from './support/browser-mode.js';
 import {
   canvas,
   chooseOption,
@@ -26,24 +26,16 @@ import {
   wire,
   wireLabels,
 } from './support/editor-ui.js';
+import { useEditorSession } from './support/editor-session.js';
 
 const skip = browserSkipReason('editor-build');
 const suffix = skip ? ` [skipped: ${skip}]` : '';
 
 describe.skipIf(skip !== null)(`editor in browser mode: building and undo${suffix}`, () => {
-  let app: BrowserModeApp;
-  let editor: Editor | undefined;
-  beforeAll(async () => {
-    app = await startBrowserMode();
-  });
-  afterAll(async () => app?.close());
-  afterEach(async () => {
-    expect(editor?.errors ?? []).toEqual([]);
-    await editor?.context.close();
-  });
+  const session = useEditorSession();
 
   it('builds Input → Flatten → Dense → Dense by drag-and-drop, wires it with the mouse and shows shapes and 101,770 params', async () => {
-    editor = await app.openEditor();
+    const editor = await session.openEditor();
     const { page } = editor;
     await newBlankNetwork(page);
 
@@ -119,7 +111,7 @@ describe.skipIf(skip !== null)(`editor in browser mode: building and undo${suffi
   });
 
   it('gives a merge a new input slot as wires arrive, and the wires follow the moved handles', async () => {
-    editor = await app.openEditor();
+    const editor = await session.openEditor();
     const { page } = editor;
     await dropLayer(page, 'Add', { x: 150, y: 250 });
     const add = layerNode(page, 'add_1');
@@ -152,7 +144,7 @@ describe.skipIf(skip !== null)(`editor in browser mode: building and undo${suffi
   });
 
   it('undoes and redoes edits exactly, from the keyboard and the toolbar; a node drag is one step', async () => {
-    editor = await app.openEditor();
+    const editor = await session.openEditor();
     const { page } = editor;
     // Focus on the empty canvas, as after a click there: text fields keep Ctrl+Z for themselves.
     const clickCanvas = () => canvas(page).click({ position: { x: 15, y: 420 } });

@@ -6,9 +6,9 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../src-shared/graph/project-file.js';
-import { browserSkipReason, startBrowserMode, type BrowserModeApp, type Editor } from './support/browser-mode.js';
+import { browserSkipReason } from './support/browser-mode.js';
 import {
   canvas,
   chooseFile,
@@ -25,25 +25,17 @@ import {
   summaryStat,
   toolbarButton,
 } from './support/editor-ui.js';
+import { useEditorSession } from './support/editor-session.js';
 
 const KERAS_FIXTURE = fileURLToPath(new URL('../fixtures/keras/mnist-convnet-keras2.json', import.meta.url));
 const skip = browserSkipReason('editor-files');
 const suffix = skip ? ` [skipped: ${skip}]` : '';
 
 describe.skipIf(skip !== null)(`editor in browser mode: files${suffix}`, () => {
-  let app: BrowserModeApp;
-  let editor: Editor | undefined;
-  beforeAll(async () => {
-    app = await startBrowserMode();
-  });
-  afterAll(async () => app?.close());
-  afterEach(async () => {
-    expect(editor?.errors ?? []).toEqual([]);
-    await editor?.context.close();
-  });
+  const session = useEditorSession();
 
   it('saves to a typed path, reopens the same graph, and refuses malformed projects with the exact reason', async () => {
-    editor = await app.openEditor();
+    const editor = await session.openEditor();
     const { page } = editor;
     const dirty = page.getByRole('img', { name: 'Unsaved changes' });
     const fileLabel = page.getByRole('banner').locator('.project-title__path');
@@ -51,7 +43,7 @@ describe.skipIf(skip !== null)(`editor in browser mode: files${suffix}`, () => {
     await setField(page, 'Units', '64');
     await dirty.waitFor();
 
-    const file = path.join(app.workDir, 'my-mlp.nwproj');
+    const file = path.join(session.app.workDir, 'my-mlp.nwproj');
     await toolbarButton(page, 'Save').click(); // never saved: asks where, in the page
     await chooseFile(page, 'Save project as', 'Save', file);
     await eventually(async () => notice(page).textContent(), 'Saved my-mlp.nwproj');
@@ -83,9 +75,9 @@ describe.skipIf(skip !== null)(`editor in browser mode: files${suffix}`, () => {
     for (const [name, content] of Object.entries(broken)) {
       const expected = parseProject(content);
       if (expected.ok) throw new Error(`${name} should not parse`);
-      await writeFile(path.join(app.workDir, name), content);
+      await writeFile(path.join(session.app.workDir, name), content);
       await toolbarButton(page, 'Open').click();
-      await chooseFile(page, 'Open project', 'Open', path.join(app.workDir, name));
+      await chooseFile(page, 'Open project', 'Open', path.join(session.app.workDir, name));
       await banner.getByText(`Could not open ${name}`).waitFor();
       expect(await banner.locator('.banner__message').textContent()).toContain(expected.error);
       expect(await banner.textContent()).toContain('Your current network is unchanged.');
@@ -97,7 +89,7 @@ describe.skipIf(skip !== null)(`editor in browser mode: files${suffix}`, () => {
   });
 
   it('keeps a path typed into Save As while a slow folder listing arrives (a remote box)', async () => {
-    editor = await app.openEditor();
+    const editor = await session.openEditor();
     const { page } = editor;
     await page.route('**/api/call/files:list', async (route) => {
       await new Promise((r) => setTimeout(r, 700));
@@ -105,7 +97,7 @@ describe.skipIf(skip !== null)(`editor in browser mode: files${suffix}`, () => {
     });
     await toolbarButton(page, 'Save').click();
     const d = dialog(page, 'Save project as');
-    const typed = path.join(app.workDir, 'typed-early.nwproj');
+    const typed = path.join(session.app.workDir, 'typed-early.nwproj');
     await d.getByLabel('File path').fill(typed); // before the listing is in
     await d.getByRole('list', { name: /^Files in (?!folder$)/ }).waitFor();
     expect(await d.getByLabel('File path').inputValue()).toBe(typed);
@@ -114,9 +106,9 @@ describe.skipIf(skip !== null)(`editor in browser mode: files${suffix}`, () => {
   });
 
   it('imports a Keras model JSON and shows its layers and 34,826 params', async () => {
-    editor = await app.openEditor();
+    const editor = await session.openEditor();
     const { page } = editor;
-    const file = path.join(app.workDir, 'mnist-convnet-keras2.json');
+    const file = path.join(session.app.workDir, 'mnist-convnet-keras2.json');
     await copyFile(KERAS_FIXTURE, file);
 
     await toolbarButton(page, 'Import Keras/TF.js Model').click();

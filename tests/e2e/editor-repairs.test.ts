@@ -2,8 +2,8 @@
  * Browser mode, end to end: wires that cannot work are refused with the reason shown while
  * dragging and in the status line, and one-click repairs fix what validation finds.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, startBrowserMode, type BrowserModeApp, type Editor } from './support/browser-mode.js';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason } from './support/browser-mode.js';
 import {
   canvas,
   dragWire,
@@ -20,24 +20,16 @@ import {
   wire,
   wireLabels,
 } from './support/editor-ui.js';
+import { useEditorSession } from './support/editor-session.js';
 
 const skip = browserSkipReason('editor-repairs');
 const suffix = skip ? ` [skipped: ${skip}]` : '';
 
 describe.skipIf(skip !== null)(`editor in browser mode: refused wires and repairs${suffix}`, () => {
-  let app: BrowserModeApp;
-  let editor: Editor | undefined;
-  beforeAll(async () => {
-    app = await startBrowserMode();
-  });
-  afterAll(async () => app?.close());
-  afterEach(async () => {
-    expect(editor?.errors ?? []).toEqual([]);
-    await editor?.context.close();
-  });
+  const session = useEditorSession();
 
   it('refuses a Conv2D after a vector and a wire that closes a loop, saying why', async () => {
-    editor = await app.openEditor();
+    const editor = await session.openEditor();
     const { page } = editor;
     // The MLP template: digits → flatten → hidden → output.
     const before = await wireLabels(page);
@@ -67,7 +59,7 @@ describe.skipIf(skip !== null)(`editor in browser mode: refused wires and repair
   });
 
   it('inserts the missing Flatten from the card badge and fixes the classifier output from the problems list', async () => {
-    editor = await app.openEditor();
+    const editor = await session.openEditor();
     const { page } = editor;
     await newBlankNetwork(page);
     // Click-to-add appends below the selected layer and wires it: Input → Conv2D → Dense.

@@ -6,8 +6,8 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, startBrowserMode, type BrowserModeApp, type Editor } from './support/browser-mode.js';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason } from './support/browser-mode.js';
 import {
   dialog,
   dragWire,
@@ -21,6 +21,7 @@ import {
   wire,
   wireLabels,
 } from './support/editor-ui.js';
+import { useEditorSession } from './support/editor-session.js';
 
 const OUT_DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const update = process.env.UPDATE_SCREENSHOTS === '1';
@@ -56,19 +57,10 @@ async function openTemplate(page: Page, name: RegExp): Promise<void> {
 }
 
 describe.skipIf(skip !== null)(`editor screenshots${suffix}`, () => {
-  let app: BrowserModeApp;
-  let editor: Editor | undefined;
-  beforeAll(async () => {
-    app = await startBrowserMode();
-  });
-  afterAll(async () => app?.close());
-  afterEach(async () => {
-    expect(editor?.errors ?? []).toEqual([]);
-    await editor?.context.close();
-  });
+  const session = useEditorSession();
 
   it('light theme: LeNet with a convolution selected (shapes, parameters, formulas)', async () => {
-    editor = await app.openEditor();
+    const editor = await session.openEditor();
     const { page } = editor;
     await openTemplate(page, /LeNet-style CNN/);
     await selectLayer(page, 'conv2');
@@ -78,7 +70,7 @@ describe.skipIf(skip !== null)(`editor screenshots${suffix}`, () => {
   });
 
   it('dark theme: LeNet without its Flatten, the problems listed with their repairs', async () => {
-    editor = await app.openEditor();
+    const editor = await session.openEditor();
     const { page } = editor;
     await toolbarButton(page, 'Toggle Dark Theme').click();
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');

@@ -1,13 +1,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../../src-main/cli/main.js';
+import { runCaptured } from './run-cli-captured.js';
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCaptured;
 
 describe('netwright doctor', () => {
   it('lists the backends that load (wasm, cpu), why the native ones do not, and the GPU requirement', async () => {

@@ -7,17 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../../src-main/cli/main.js';
+import { runCaptured } from './run-cli-captured.js';
 import { runTrain } from '../../../../src-main/cli/commands/train.js';
 import { CliError } from '../../../../src-main/cli/cli-error.js';
 import { forkSpawner, TrainingHost } from '../../../../src-main/training/host/index.js';
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCaptured;
 
 let dir = '';
 beforeAll(async () => {
