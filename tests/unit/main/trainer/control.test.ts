@@ -6,6 +6,9 @@ import type { TrainerEvent } from '../../../../src-shared/training/protocol.js';
 import { loadSavedModel, readRunSummary, runTraining, TrainingControl } from '../../../../src-main/training/trainer/index.js';
 import { eventLog, mnistMlp, SMALL_SPLIT, startCommand, tempDir } from './trainer-fixtures.js';
 
+/** No throttling: at 1,000/s two sub-millisecond batches could drop the event a test reacts to. */
+const EVERY_BATCH = 1e9;
+
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
   tmp = await tempDir();
@@ -27,7 +30,7 @@ describe('pause, resume and stop', () => {
         setTimeout(() => control.resume(), 300);
       }
     };
-    const { final } = await runTraining(startCommand(mnistMlp(8), { split: SMALL_SPLIT, batchEventsPerSecond: 1000 }), emit, control);
+    const { final } = await runTraining(startCommand(mnistMlp(8), { split: SMALL_SPLIT, batchEventsPerSecond: EVERY_BATCH }), emit, control);
     expect(final).toMatchObject({ type: 'finished', reason: 'completed' });
     const states = events.filter((e) => e.type === 'state').map((e) => (e as { state: string }).state);
     expect(states).toEqual(['paused', 'running']);
@@ -50,7 +53,7 @@ describe('pause, resume and stop', () => {
       log.emit(e);
       if (e.type === 'batch' && e.epoch === 3 && e.batch === 2) control.stop();
     };
-    const cmd = startCommand(mnistMlp(16), { epochs: 5, split: SMALL_SPLIT, batchEventsPerSecond: 1000 }, { kind: 'mnist' }, { outDir });
+    const cmd = startCommand(mnistMlp(16), { epochs: 5, split: SMALL_SPLIT, batchEventsPerSecond: EVERY_BATCH }, { kind: 'mnist' }, { outDir });
     const { final } = await runTraining(cmd, emit, control);
     expect(final).toMatchObject({ type: 'finished', reason: 'stopped', test: null, outDir });
     if (final.type !== 'finished') throw new Error('not finished');
@@ -84,7 +87,7 @@ describe('pause, resume and stop', () => {
         setTimeout(() => control.stop(), 50);
       }
     };
-    const { final } = await runTraining(startCommand(mnistMlp(8), { split: SMALL_SPLIT, batchEventsPerSecond: 1000 }), emit, control);
+    const { final } = await runTraining(startCommand(mnistMlp(8), { split: SMALL_SPLIT, batchEventsPerSecond: EVERY_BATCH }), emit, control);
     expect(final).toMatchObject({ type: 'finished', reason: 'stopped', history: [], bestEpoch: null });
   });
 });
